@@ -1,6 +1,7 @@
 // Runs workflow JSON through n8n-core's real execution engine (WorkflowExecute), with our node and
 // credential loaded as n8n loads them, n8n's binary data service in the chosen mode, and credentials
 // handled as n8n's CLI handles them.
+import './env';
 import 'reflect-metadata';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -97,8 +97,9 @@ export class SandboxStore {
 		return randomUUID();
 	}
 
-	reset(): void {
-		this.tokens.clear();
+	/** Forgets shares, files, notifications and counters; tokens survive unless `tokens` is true. */
+	reset(options: { tokens?: boolean } = { tokens: true }): void {
+		if (options.tokens) this.tokens.clear();
 		this.shares.clear();
 		this.notifications = [];
 		this.counters = { tokenRequests: 0, createRequests: 0, uploadRequests: 0, requests: 0 };

@@ -75,9 +75,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const fileName = override || binary.fileName || contentId;
 
 	const result = await uploadContent.call(this, { shareId, contentId, fileName, binary }, transportOptions(this, itemIndex));
+	// The item's files travel on, so the next Upload File can take another of them.
+	const files = this.getInputData()[itemIndex].binary;
 	return [
 		{
 			json: { shareId, contentId, fileName, mimeType: binary.mimeType, bytes: result.bytes, sha256: result.sha256 },
+			...(files ? { binary: files } : {}),
 			pairedItem: { item: itemIndex },
 		},
 	];
