@@ -40,10 +40,16 @@ function header(response: FullResponse, name: string): string | undefined {
 	return Array.isArray(value) ? value[0] : value;
 }
 
+/** The system error code (ECONNRESET, ECONNREFUSED, ECONNABORTED...) behind a failed request, if any. */
 function rootCause(error: unknown): { code?: string; message?: string } {
-	let current = error as { cause?: unknown; code?: unknown; message?: unknown } | undefined;
+	const isCode = (value: unknown): value is string => typeof value === 'string' && /^E[A-Z_]+$|^ERR_[A-Z_]+$|^UND_ERR_[A-Z_]+$/.test(value);
+	// n8n wraps the request error in a NodeApiError; depending on the version the code sits on the
+	// original error (cause) or is copied to httpCode.
+	let current = error as { cause?: unknown; code?: unknown; httpCode?: unknown; errorResponse?: { code?: unknown }; message?: unknown } | undefined;
 	for (let depth = 0; current && depth < 5; depth++) {
-		if (typeof current.code === 'string' && /^[A-Z_]+$/.test(current.code)) return { code: current.code, message: String(current.message ?? '') };
+		for (const candidate of [current.code, current.httpCode, current.errorResponse?.code]) {
+			if (isCode(candidate)) return { code: candidate, message: String(current.message ?? '') };
+		}
 		current = current.cause as typeof current;
 	}
 	return { message: error instanceof Error ? error.message : undefined };
@@ -106,7 +112,7 @@ function networkError(context: IExecuteFunctions, code: string | undefined, mess
 	const fix = timedOut
 		? 'Raise the Timeout option for very large files or slow networks.'
 		: 'Check the Base URL and the network; the node retries such failures up to Max Attempts.';
-	return new NodeApiError(context.getNode(), { code: code ?? null, message: what } as JsonObject, {
+	return new NodeApiError(context.getNode(), { errorCode: code ?? null, message: what } as JsonObject, {
 		message: what,
 		description: `${fix}${attempts > 1 ? ` Tried ${attempts} times.` : ''}`,
 		itemIndex,
