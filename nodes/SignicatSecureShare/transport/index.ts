@@ -112,11 +112,14 @@ function networkError(context: IExecuteFunctions, code: string | undefined, mess
 	const fix = timedOut
 		? 'Raise the Timeout option for very large files or slow networks.'
 		: 'Check the Base URL and the network; the node retries such failures up to Max Attempts.';
-	return new NodeApiError(context.getNode(), { errorCode: code ?? null, message: what } as JsonObject, {
+	const error = new NodeApiError(context.getNode(), { errorCode: code ?? null, message: what } as JsonObject, {
 		message: what,
 		description: `${fix}${attempts > 1 ? ` Tried ${attempts} times.` : ''}`,
 		itemIndex,
 	});
+	// NodeApiError swaps messages of known system codes for generic ones; ours names the cause and the fix.
+	error.message = what;
+	return error;
 }
 
 /**
