@@ -1,5 +1,5 @@
 // One sandbox per test file, a credential pointing at it, and the checks every workflow test shares.
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { runWorkflow, storeCredential, type RunResult } from './engine';
@@ -79,7 +79,7 @@ export function recipientFields(overrides: IDataObject = {}): IDataObject {
 }
 
 /** Create Share parameters (fields mode) for the given content ids and recipients. */
-export function createParameters(contentIds: string[], recipients: IDataObject[], extra: IDataObject = {}): IDataObject {
+export function createParameters(contentIds: string[], recipients: IDataObject[], extra: IDataObject = {}): INodeParameters {
 	return {
 		operation: 'create',
 		inputMode: 'fields',
@@ -88,5 +88,5 @@ export function createParameters(contentIds: string[], recipients: IDataObject[]
 		content: { items: contentIds.map((id) => ({ id, name: `${id}.pdf` })) },
 		recipients: { recipient: recipients },
 		...extra,
-	};
+	} as INodeParameters;
 }

@@ -25,7 +25,7 @@ beforeAll(async () => {
 	for (let written = 0; written < SIZE; written += 1024 * 1024) {
 		const chunk = randomBytes(1024 * 1024);
 		hash.update(chunk);
-		if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+		if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
 	}
 	out.end();
 	await finished(out);
