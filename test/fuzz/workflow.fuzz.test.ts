@@ -2,7 +2,7 @@
 // sandbox) creates the share or the node fails with a NodeOperationError and sends nothing at all.
 import fc from 'fast-check';
 
-import { useSandbox } from '../harness/fixture';
+import { useSandbox } from '../support/fixture';
 import { chain, shareNode, sourceNode } from '../harness/workflow';
 import { createBody } from './arbitraries';
 

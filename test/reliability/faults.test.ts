@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { FaultRule } from '../sandbox/faults';
 import type { Sandbox } from '../sandbox/server';
-import { createParameters, recipientFields, useSandbox } from '../harness/fixture';
+import { createParameters, recipientFields, useSandbox } from '../support/fixture';
 import { chain, shareNode, sourceNode } from '../harness/workflow';
 
 const fixture = useSandbox();

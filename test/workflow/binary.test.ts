@@ -7,7 +7,7 @@ import path from 'node:path';
 import { finished } from 'node:stream/promises';
 
 import { useBinaryMode } from '../harness/engine';
-import { createParameters, recipientFields, useSandbox } from '../harness/fixture';
+import { createParameters, recipientFields, useSandbox } from '../support/fixture';
 import { chain, shareNode, sourceNode } from '../harness/workflow';
 
 const fixture = useSandbox();

@@ -1,7 +1,7 @@
 // The credential: one token per client shared by items, executions and concurrent requests; renewed
 // after Signicat refuses it; never sent in clear text to another host; the secret never shown.
 import { credentialsHelper, storeCredential } from '../harness/engine';
-import { createParameters, recipientFields, useSandbox } from '../harness/fixture';
+import { createParameters, recipientFields, useSandbox } from '../support/fixture';
 import { CREDENTIAL, chain, shareNode, sourceNode } from '../harness/workflow';
 
 const fixture = useSandbox('body');

@@ -2,7 +2,7 @@
 // Signicat's errors arrive as NodeApiError with their details; continue-on-fail keeps going.
 import type { IDataObject } from 'n8n-workflow';
 
-import { createParameters, recipientFields, useSandbox } from '../harness/fixture';
+import { createParameters, recipientFields, useSandbox } from '../support/fixture';
 import { chain, shareNode, sourceNode } from '../harness/workflow';
 
 const fixture = useSandbox();

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 
 import { IDENTITY_PROVIDERS, NOTIFICATION_EVENTS, NOTIFICATION_TYPES } from '../../nodes/SignicatSecureShare/helpers/wire';
-import { createParameters, inOneYear, recipientFields, useSandbox } from '../harness/fixture';
+import { createParameters, inOneYear, recipientFields, useSandbox } from '../support/fixture';
 import { chain, shareNode, sourceNode } from '../harness/workflow';
 
 const fixture = useSandbox();

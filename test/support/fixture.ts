@@ -2,8 +2,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { runWorkflow, storeCredential, type RunResult } from './engine';
-import { CREDENTIAL } from './workflow';
+import { runWorkflow, storeCredential, type RunResult } from '../harness/engine';
+import { CREDENTIAL } from '../harness/workflow';
 
 export interface Fixture {
 	sandbox: Sandbox;
