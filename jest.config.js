@@ -6,6 +6,7 @@ module.exports = {
 	transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
 	testTimeout: 120000,
 	maxWorkers: 2,
+	reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 	// n8n-core leaves a handle open after a workflow run that nothing here can close.
 	forceExit: true,
 };
