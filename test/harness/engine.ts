@@ -34,9 +34,17 @@ const nodeTypeMap: Record<string, INodeType> = {
 	[SOURCE_TYPE]: new HarnessSource(),
 };
 
+const versionedTypes: Record<string, IVersionedNodeType> = {};
+
+/** Makes another node type (e.g. n8n's HTTP Request node, for benchmarks) available to workflows. */
+export function registerNodeType(type: string, node: INodeType | IVersionedNodeType): void {
+	if ('nodeVersions' in node) versionedTypes[type] = node;
+	else nodeTypeMap[type] = node;
+}
+
 const nodeTypes: INodeTypes = {
-	getByName: (type: string) => nodeTypeMap[type] as INodeType | IVersionedNodeType,
-	getByNameAndVersion: (type: string) => nodeTypeMap[type],
+	getByName: (type: string) => (versionedTypes[type] ?? nodeTypeMap[type]) as INodeType | IVersionedNodeType,
+	getByNameAndVersion: (type: string, version?: number) => versionedTypes[type]?.getNodeType(version) ?? nodeTypeMap[type],
 	getKnownTypes: () => ({}),
 };
 

@@ -16,6 +16,8 @@ export interface SourceFile {
 export interface SourceItem {
 	json: IDataObject;
 	files?: Record<string, SourceFile>;
+	/** Binaries already stored by n8n's binary data service, passed on as they are. */
+	binary?: IBinaryKeyData;
 }
 
 export class HarnessSource implements INodeType {
@@ -36,7 +38,7 @@ export class HarnessSource implements INodeType {
 		const items = (typeof raw === 'string' ? JSON.parse(raw) : raw) as SourceItem[];
 		const output: INodeExecutionData[] = [];
 		for (const [index, item] of items.entries()) {
-			const binary: IBinaryKeyData = {};
+			const binary: IBinaryKeyData = { ...(item.binary ?? {}) };
 			for (const [field, file] of Object.entries(item.files ?? {})) {
 				const data = file.path
 					? createReadStream(file.path)

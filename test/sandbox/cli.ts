@@ -2,7 +2,7 @@
 import { startSandbox } from './server';
 
 async function main() {
-	const port = Number(process.env.SANDBOX_PORT ?? 8787);
+	const port = Number(process.env.SANDBOX_PORT ?? 8787); // 0 picks a free port
 	const sandbox = await startSandbox({
 		port,
 		client: { clientId: process.env.SANDBOX_CLIENT_ID ?? 'sandbox-client', clientSecret: process.env.SANDBOX_CLIENT_SECRET ?? 'sandbox-secret' },

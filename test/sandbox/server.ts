@@ -36,8 +36,9 @@ function routeOf(method: string, path: string): { route: Exclude<FaultRoute, 'an
 async function handleAdmin(sandbox: Sandbox, request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
 	const { store, faults } = sandbox;
 	if (path === '/_sandbox/state') return sendJson(response, 200, store.snapshot());
+	if (path === '/_sandbox/counters') return sendJson(response, 200, { ...store.counters, shares: store.shares.size, notifications: store.notifications.length });
 	if (path === '/_sandbox/reset' && request.method === 'POST') {
-		store.reset();
+		store.reset({ tokens: new URL(request.url ?? '/', 'http://sandbox').searchParams.get('keepTokens') !== '1' });
 		faults.reset();
 		return sendJson(response, 200, { ok: true });
 	}
