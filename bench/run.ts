@@ -2,7 +2,7 @@
 // alternating, over several rounds; medians and ratios; bench/results.json and bench/chart.svg.
 // BENCH_SCALE=smoke runs small sizes only (CI keeps it working); the default is the full run.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
@@ -97,8 +97,14 @@ async function counters(sandbox: Sandbox) {
 	return api<{ tokenRequests: number; shares: number; requests: number }>(sandbox, 'GET', '/_sandbox/counters');
 }
 
+let taskCounter = 0;
 async function worker(task: WorkerTask): Promise<WorkerResult> {
-	const { stdout } = await run(process.execPath, ['--expose-gc', path.join(ROOT, 'dist/bench/worker.js'), JSON.stringify(task)], { maxBuffer: 64 * MiB, cwd: ROOT });
+	// The task goes through a file: 10,000 bodies do not fit on a command line.
+	mkdirSync(TMP, { recursive: true });
+	const taskFile = path.join(TMP, `task-${process.pid}-${taskCounter++}.json`);
+	writeFileSync(taskFile, JSON.stringify(task));
+	const { stdout } = await run(process.execPath, ['--expose-gc', path.join(ROOT, 'dist/bench/worker.js'), taskFile], { maxBuffer: 64 * MiB, cwd: ROOT });
+	rmSync(taskFile);
 	return JSON.parse(stdout.trim().split('\n').pop()!) as WorkerResult;
 }
 
@@ -149,7 +155,7 @@ async function rawCreates(sandbox: Sandbox, bodies: IDataObject[]): Promise<numb
 }
 
 function nodesBasePath(): string | undefined {
-	const candidates = [path.join(ROOT, 'bench/.deps/node_modules/n8n-nodes-base'), path.join(ROOT, 'test/e2e/n8n1/node_modules/n8n-nodes-base')];
+	const candidates = [path.join(ROOT, 'bench/deps/node_modules/n8n-nodes-base'), path.join(ROOT, 'test/e2e/n8n1/node_modules/n8n-nodes-base')];
 	return candidates.find((candidate) => existsSync(path.join(candidate, 'dist/nodes/HttpRequest/HttpRequest.node.js')));
 }
 

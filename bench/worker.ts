@@ -1,6 +1,6 @@
 // One measurement in a fresh process, so memory figures belong to that run alone: a workflow with
 // our node or n8n's HTTP Request node, run by n8n-core against the sandbox (in its own process).
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Container } from '@n8n/di';
 import { BinaryDataService } from 'n8n-core';
@@ -65,11 +65,34 @@ async function storeFile(filePath: string): Promise<IBinaryData> {
 	return stored;
 }
 
+/**
+ * In n8n, n8n-nodes-base and n8n-core share one dependency tree. Loaded from bench/deps, the HTTP
+ * Request node would get its own copies and n8n-core's `instanceof FormData` would fail; point its
+ * n8n-workflow, n8n-core and form-data at the ones the engine uses.
+ */
+function shareCoreModules(nodesBasePath: string): void {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const Module = require('node:module') as { _resolveFilename: (request: string, parent: { filename?: string } | undefined, ...rest: unknown[]) => string };
+	const corePath = path.dirname(require.resolve('n8n-core/package.json'));
+	const shared: Record<string, string> = {
+		'n8n-workflow': require.resolve('n8n-workflow'),
+		'n8n-core': require.resolve('n8n-core'),
+		'form-data': require.resolve('form-data', { paths: [corePath] }),
+	};
+	const depsRoot = path.resolve(nodesBasePath, '..', '..');
+	const original = Module._resolveFilename;
+	Module._resolveFilename = function (request, parent, ...rest) {
+		if (shared[request] && parent?.filename?.startsWith(depsRoot)) return shared[request];
+		return original.call(this, request, parent, ...rest);
+	};
+}
+
 async function main(): Promise<void> {
-	const task = JSON.parse(process.argv[2]) as WorkerTask;
+	const task = JSON.parse(readFileSync(process.argv[2], 'utf8')) as WorkerTask;
 	// Our node fetches its own token (counted by the sandbox); the HTTP Request node gets one fetched once.
 	storeCredential('signicat-sandbox', { baseUrl: task.sandboxUrl, clientId: task.clientId, clientSecret: task.clientSecret, accessToken: '', tokenExpiresAt: 0 });
 	if (task.contender === 'httpRequest') {
+		shareCoreModules(task.nodesBasePath!);
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const { HttpRequest } = require(path.join(task.nodesBasePath!, 'dist/nodes/HttpRequest/HttpRequest.node.js')) as { HttpRequest: new () => INodeType | IVersionedNodeType };
 		registerNodeType(HTTP_REQUEST_TYPE, new HttpRequest());
@@ -115,11 +138,11 @@ async function main(): Promise<void> {
 	let peak = baseline;
 	const sampler = setInterval(() => {
 		peak = Math.max(peak, process.memoryUsage().rss);
-	}, 5);
+	}, 20);
 	const result = await runWorkflow(chain(sourceNode(items), measured));
 	clearInterval(sampler);
 	peak = Math.max(peak, process.memoryUsage().rss);
-	if (result.error) throw new Error(`${task.contender} ${task.kind}: ${result.error.message}`);
+	if (result.error) throw new Error(`${task.contender} ${task.kind}: ${result.error.message}\n${(result.error as { stack?: string }).stack ?? ''}`);
 	const run = result.run.data.resultData.runData.Measured[0];
 	const output = run.data?.main?.[0] ?? [];
 	const report: WorkerResult = {

@@ -8,30 +8,41 @@ function pad(value: number, width = 2): string {
 	return String(Math.trunc(Math.abs(value))).padStart(width, '0');
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one: keep one per zone.
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
+	let formatter = formatters.get(timeZone);
+	if (formatter === undefined) {
+		try {
+			formatter = new Intl.DateTimeFormat('en-US', {
+				timeZone,
+				hourCycle: 'h23',
+				year: 'numeric',
+				month: '2-digit',
+				day: '2-digit',
+				hour: '2-digit',
+				minute: '2-digit',
+				second: '2-digit',
+			});
+		} catch {
+			formatter = null;
+		}
+		if (formatters.size < 1000) formatters.set(timeZone, formatter);
+	}
+	return formatter;
+}
+
 /** Minutes east of UTC that `timeZone` has at the instant `epochMs`. */
 function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
-	const parts = new Intl.DateTimeFormat('en-US', {
-		timeZone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		second: '2-digit',
-	}).formatToParts(new Date(epochMs));
+	const parts = formatterFor(timeZone)!.formatToParts(new Date(epochMs));
 	const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
 	const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
 	return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60000);
 }
 
 export function isValidTimeZone(timeZone: string): boolean {
-	try {
-		new Intl.DateTimeFormat('en-US', { timeZone });
-		return true;
-	} catch {
-		return false;
-	}
+	return formatterFor(timeZone) !== null;
 }
 
 function formatWithOffset(epochMs: number, offsetMinutes: number): string {
