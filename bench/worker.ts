@@ -1,5 +1,6 @@
 // One measurement in a fresh process, so memory figures belong to that run alone: a workflow with
 // our node or n8n's HTTP Request node, run by n8n-core against the sandbox (in its own process).
+import { execFileSync } from 'node:child_process';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Container } from '@n8n/di';
@@ -109,6 +110,8 @@ async function main(): Promise<void> {
 	} else {
 		await useBinaryMode('filesystem');
 		const binary = await storeFile(task.filePath!);
+		// Flush the copy n8n just wrote, so the measured upload does not compete with write-back.
+		execFileSync('sync');
 		const ids = task.contentIds!;
 		// A target is a content id of task.shareId, or "shareId/contentId".
 		items = ids.map((target) => {

@@ -1,12 +1,15 @@
 // Uploads one content item as multipart/form-data (one part named "file"). Binaries that n8n keeps
 // outside memory (filesystem, S3, database mode) are streamed with their known length, never buffered.
 import { createHash } from 'node:crypto';
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import FormData from 'form-data';
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 import { BINARY_ENCODING, NodeOperationError } from 'n8n-workflow';
 
 import { sharePath, signicatApiRequest, type TransportOptions } from './index';
+
+/** Read size for streamed binaries: large enough to keep per-chunk overhead low, small enough to keep memory flat. */
+const STREAM_CHUNK_BYTES = 1024 * 1024;
 
 export interface UploadResult {
 	bytes: number;
@@ -37,7 +40,7 @@ export async function uploadContent(
 		const binaryId = binary.id;
 		const metadata = await this.helpers.getBinaryMetadata(binaryId);
 		size = metadata.fileSize;
-		openBytes = async () => await this.helpers.getBinaryStream(binaryId);
+		openBytes = async () => await this.helpers.getBinaryStream(binaryId, STREAM_CHUNK_BYTES);
 	} else {
 		const buffer = Buffer.from(binary.data, BINARY_ENCODING);
 		size = buffer.length;
@@ -58,15 +61,12 @@ export async function uploadContent(
 			attempt.bytes = source.length;
 			form.append('file', source, { filename: fileName, contentType, knownLength: size });
 		} else {
-			// Hash the bytes as they pass on their way into the request body.
-			const counted = new PassThrough();
-			counted.on('data', (chunk: Buffer) => {
+			// Hash each chunk as form-data reads it into the request body (a listener, not another stream hop).
+			source.on('data', (chunk: Buffer) => {
 				attempt.hash.update(chunk);
 				attempt.bytes += chunk.length;
 			});
-			source.on('error', (error) => counted.destroy(error));
-			source.pipe(counted);
-			form.append('file', counted, { filename: fileName, contentType, knownLength: size });
+			form.append('file', source, { filename: fileName, contentType, knownLength: size });
 		}
 		return { body: form, headers: { ...form.getHeaders(), 'Content-Length': String(form.getLengthSync()) } };
 	};
