@@ -288,14 +288,13 @@ function validateSender(value: unknown, path: string): Sender {
 	const input = objectAt(value, path, ['email', 'mobile', 'notificationType', 'notificationEvent']);
 	const notificationType = enumAt(input, 'notificationType', path, NOTIFICATION_TYPES, 'Off');
 	const notificationEvent = enumAt(input, 'notificationEvent', path, NOTIFICATION_EVENTS, 'None');
-	const sender: Sender = { notificationType, notificationEvent };
 	const email = emailAt(input, 'email', path, notificationType === 'SendEmail' || notificationType === 'SendBoth');
-	if (input.mobile !== undefined) {
-		sender.mobile = mobileAt(input.mobile, join(path, 'mobile'));
-	} else if (notificationType === 'SendSms' || notificationType === 'SendBoth') {
+	if (input.mobile === undefined && (notificationType === 'SendSms' || notificationType === 'SendBoth')) {
 		fail(join(path, 'mobile'), `is required when notificationType is ${notificationType}`, "Give the sender's mobile number, or choose SendEmail.");
 	}
-	return email === undefined ? sender : { email, ...sender };
+	const mobile = input.mobile === undefined ? undefined : mobileAt(input.mobile, join(path, 'mobile'));
+	// In the contract's order: email, mobile, notificationType, notificationEvent.
+	return { ...(email !== undefined ? { email } : {}), ...(mobile ? { mobile } : {}), notificationType, notificationEvent };
 }
 
 /** Checks `body` against the contract and returns the body to send. Throws ShareInputError. */
