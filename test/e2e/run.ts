@@ -250,7 +250,8 @@ async function suite(version: N8nVersion, tarball: string, bigFile: { path: stri
 			equal(outputOf(run, 'Upload Handbook')[0].json.sha256, sha256(HANDBOOK), 'Upload File output sha256');
 			const again = await n8n.execute('e2eCreateUpload1');
 			check(!again.data.resultData.error, 'second execution failed');
-			equal(sandbox.store.counters.tokenRequests, 1, 'token requests across two executions (the token is stored with the credential)');
+			// At most one: none when the editor's credential test already stored a token.
+			check(sandbox.store.counters.tokenRequests <= 1, `token requests across two executions (the token is stored with the credential): ${sandbox.store.counters.tokenRequests}`);
 		});
 
 		await step(`${version.name}: Create Share with files`, async () => {
