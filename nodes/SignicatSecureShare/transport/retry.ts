@@ -64,7 +64,11 @@ export function decideRetry(kind: RequestKind, failure: Failure, attempt: number
 		if (serverAskedMs > policy.maxWaitMs) return { retry: false, reason: 'wait-too-long', waitMs: serverAskedMs };
 		return { retry: true, waitMs: serverAskedMs };
 	}
-	// Exponential backoff with full jitter, so items that failed together do not return together.
+	return { retry: true, waitMs: backoffMs(attempt, policy, random) };
+}
+
+/** Exponential backoff with jitter, so items that failed together do not return together. */
+export function backoffMs(attempt: number, policy: RetryPolicy, random = Math.random): number {
 	const ceiling = Math.min(policy.maxWaitMs, policy.baseDelayMs * 2 ** (attempt - 1));
-	return { retry: true, waitMs: Math.round(ceiling / 2 + (random() * ceiling) / 2) };
+	return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, jsonParse } from 'n8n-workflow';
+import { NodeOperationError, jsonParse, sleep } from 'n8n-workflow';
 
 import { inputError } from '../../helpers/errors';
 import { maskBodySsns } from '../../helpers/mask';
@@ -8,6 +8,7 @@ import { contentWithBinaries, shareBodyFromFields, type PlannedFile, type Recipi
 import { ShareInputError, validateCreateShareBody } from '../../helpers/validate';
 import type { CreateShareBody, CreateShareResponse } from '../../helpers/wire';
 import { AmbiguousCreateError, sharePath, signicatApiRequest, type TransportOptions } from '../../transport';
+import { backoffMs, DEFAULT_RETRY_POLICY } from '../../transport/retry';
 import { uploadContent } from '../../transport/upload';
 import { createShareDescription } from './create.description';
 import { transportOptions } from './options';
@@ -126,6 +127,8 @@ async function createShare(context: IExecuteFunctions, body: CreateShareBody, op
 				cause.description = `${cause.description ?? ''} No share with external id ${body.information.externalId} exists, so Signicat created nothing: running the item again is safe.`.trim();
 				throw cause;
 			}
+			// Nothing was created: back off as for any retry before sending the create again.
+			await sleep(backoffMs(round, options.retry ?? DEFAULT_RETRY_POLICY));
 		}
 	}
 }
